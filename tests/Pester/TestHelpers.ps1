@@ -1,0 +1,73 @@
+# Shared by every Pester suite: imports the staged module and describes the running simulator.
+# build.ps1 starts the simulator and passes it through environment variables.
+
+$script:ModulePath = $env:MOSAPI_MODULE_PATH
+if (-not $script:ModulePath) { $script:ModulePath = Join-Path $PSScriptRoot '../../out/MoSapi/MoSapi.psd1' }
+Import-Module $script:ModulePath -Force
+
+if (-not $env:MOSAPI_SIM_BASEURI) { throw 'The simulator is not running: run the tests with ./build.ps1 -Task Test.' }
+
+$script:Sim = [pscustomobject] @{
+    BaseUri     = $env:MOSAPI_SIM_BASEURI
+    CertDir     = $env:MOSAPI_SIM_CERTDIR
+    CaPath      = Join-Path $env:MOSAPI_SIM_CERTDIR 'ca.crt'
+    Password    = $env:MOSAPI_SIM_PASSWORD
+    PfxPassword = ConvertTo-SecureString $env:MOSAPI_SIM_PFXPASSWORD -AsPlainText -Force
+    Ports       = Get-Content $env:MOSAPI_SIM_PORTFILE -Raw | ConvertFrom-Json
+}
+
+function New-SimCredential([string] $UserName = '{tld}_ry', [string] $Password = $script:Sim.Password) {
+    [pscredential]::new($UserName, (ConvertTo-SecureString $Password -AsPlainText -Force))
+}
+
+function Connect-SimPassword {
+    param([string[]] $Tld, [int[]] $RegistrarId, [string] $UserName, [hashtable] $Extra = @{})
+    $p = @{ BaseUri = $script:Sim.BaseUri; TrustedCaCertificate = $script:Sim.CaPath; PassThru = $true } + $Extra
+    if ($Tld) { $p.Tld = $Tld; $p.Credential = New-SimCredential ($(if ($UserName) { $UserName } else { '{tld}_ry' })) }
+    if ($RegistrarId) { $p.RegistrarId = $RegistrarId; $p.Credential = New-SimCredential ($(if ($UserName) { $UserName } else { "rr$($RegistrarId[0])" })) }
+    Connect-MoSapi @p
+}
+
+function Connect-SimCertificate {
+    param([string[]] $Tld, [int[]] $RegistrarId, [string] $Name = 'client-rsp', [hashtable] $Extra = @{})
+    $p = @{ BaseUri = $script:Sim.BaseUri; TrustedCaCertificate = $script:Sim.CaPath; PassThru = $true
+        CertificatePath = Join-Path $script:Sim.CertDir "$Name.pfx"; CertificatePassword = $script:Sim.PfxPassword } + $Extra
+    if ($Tld) { $p.Tld = $Tld }
+    if ($RegistrarId) { $p.RegistrarId = $RegistrarId }
+    Connect-MoSapi @p
+}
+
+# The simulator's loopback control API (faults, clock, stats). Uses the test CA, never skips validation.
+function Invoke-SimControl {
+    param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path, $Body)
+    $handler = [System.Net.Http.HttpClientHandler]::new()
+    $ca = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($script:Sim.CaPath)
+    $handler.ServerCertificateCustomValidationCallback = {
+        param($request, $cert, $chain, $errors)
+        if ($errors -eq 'None') { return $true }
+        if ($errors -ne 'RemoteCertificateChainErrors') { return $false }
+        $c = [System.Security.Cryptography.X509Certificates.X509Chain]::new()
+        $c.ChainPolicy.TrustMode = 'CustomRootTrust'
+        $c.ChainPolicy.RevocationMode = 'NoCheck'
+        $null = $c.ChainPolicy.CustomTrustStore.Add($ca)
+        $c.Build($cert)
+    }.GetNewClosure()
+    $client = [System.Net.Http.HttpClient]::new($handler)
+    try {
+        $request = [System.Net.Http.HttpRequestMessage]::new($Method, $script:Sim.BaseUri.TrimEnd('/') + $Path)
+        if ($null -ne $Body) {
+            $json = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 10 -Compress }
+            $request.Content = [System.Net.Http.StringContent]::new($json, [Text.Encoding]::UTF8, 'application/json')
+        }
+        $response = $client.SendAsync($request).GetAwaiter().GetResult()
+        $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+        if (-not $response.IsSuccessStatusCode) { throw "Simulator control $Method $Path failed: $([int]$response.StatusCode) $text" }
+        if ($text -and $text.TrimStart().StartsWith('{')) { $text | ConvertFrom-Json } else { $text }
+    }
+    finally { $client.Dispose() }
+}
+
+function Reset-Sim {
+    Invoke-SimControl -Method DELETE -Path '/_sim/faults' | Out-Null
+    Invoke-SimControl -Method POST -Path '/_sim/stats/reset' | Out-Null
+}

@@ -37,34 +37,16 @@ function Connect-SimCertificate {
     Connect-MoSapi @p
 }
 
-# The simulator's loopback control API (faults, clock, stats). Uses the test CA, never skips validation.
+# The simulator's control API (faults, clock, stats) on its plain-HTTP loopback control port; MoSAPI itself is
+# only served over HTTPS.
 function Invoke-SimControl {
     param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path, $Body)
-    $handler = [System.Net.Http.HttpClientHandler]::new()
-    $ca = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($script:Sim.CaPath)
-    $handler.ServerCertificateCustomValidationCallback = {
-        param($request, $cert, $chain, $errors)
-        if ($errors -eq 'None') { return $true }
-        if ($errors -ne 'RemoteCertificateChainErrors') { return $false }
-        $c = [System.Security.Cryptography.X509Certificates.X509Chain]::new()
-        $c.ChainPolicy.TrustMode = 'CustomRootTrust'
-        $c.ChainPolicy.RevocationMode = 'NoCheck'
-        $null = $c.ChainPolicy.CustomTrustStore.Add($ca)
-        $c.Build($cert)
-    }.GetNewClosure()
-    $client = [System.Net.Http.HttpClient]::new($handler)
-    try {
-        $request = [System.Net.Http.HttpRequestMessage]::new($Method, $script:Sim.BaseUri.TrimEnd('/') + $Path)
-        if ($null -ne $Body) {
-            $json = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 10 -Compress }
-            $request.Content = [System.Net.Http.StringContent]::new($json, [Text.Encoding]::UTF8, 'application/json')
-        }
-        $response = $client.SendAsync($request).GetAwaiter().GetResult()
-        $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
-        if (-not $response.IsSuccessStatusCode) { throw "Simulator control $Method $Path failed: $([int]$response.StatusCode) $text" }
-        if ($text -and $text.TrimStart().StartsWith('{')) { $text | ConvertFrom-Json } else { $text }
+    $p = @{ Method = $Method; Uri = "http://127.0.0.1:$($script:Sim.Ports.control)$Path" }
+    if ($null -ne $Body) {
+        $p.Body = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 10 -Compress }
+        $p.ContentType = 'application/json'
     }
-    finally { $client.Dispose() }
+    Invoke-RestMethod @p
 }
 
 function Reset-Sim {

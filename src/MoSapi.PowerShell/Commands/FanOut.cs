@@ -114,6 +114,12 @@ namespace MoSapi.Commands
                     return;
                 }
 
+                // Work that ignored cancellation must not keep a stopped pipeline waiting.
+                if (_cancel.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+
                 _changed.Wait(250);
             }
         }

@@ -39,16 +39,29 @@ $Version = (Import-PowerShellDataFile (Join-Path $Root 'MoSapi.psd1')).ModuleVer
 
 . (Join-Path $Root 'tools/Simulator.ps1')
 
+# A child pwsh like this one. Under 'dotnet pwsh' the process is dotnet itself, so the child is dotnet + pwsh.dll.
+function Invoke-ChildPwsh {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        & $process (Join-Path $PSHOME 'pwsh.dll') @args
+    }
+    else {
+        & $process @args
+    }
+}
+
+# A plain function on purpose: an advanced one would take dotnet's -v:q as -Verbose.
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    $Arguments = $args
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-Build {
     Write-Host "Building MoSapi $Version ($Configuration)"
-    Invoke-Dotnet build $ModuleProject -c $Configuration "-p:Version=$Version" -nologo -v:q -clp:ErrorsOnly
-    Invoke-Dotnet build $SimulatorProject -c $Configuration "-p:Version=$Version" -nologo -v:q -clp:ErrorsOnly
+    Invoke-Dotnet build $ModuleProject -c $Configuration "-p:Version=$Version" -nologo '-v:q' '-clp:ErrorsOnly'
+    Invoke-Dotnet build $SimulatorProject -c $Configuration "-p:Version=$Version" -nologo '-v:q' '-clp:ErrorsOnly'
+    & (Join-Path $Root 'tools/Build-Help.ps1') -AssemblyPath (Join-Path $Root "src/MoSapi.PowerShell/bin/$Configuration/netstandard2.0/MoSapi.PowerShell.dll")
 
     if (Test-Path $Stage) { Remove-Item $Stage -Recurse -Force }
     $bin = New-Item -ItemType Directory -Path (Join-Path $Stage 'bin') -Force
@@ -69,7 +82,7 @@ function Get-PesterPath {
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
     $path = Join-Path $packages 'pester/6.2.0/tools/Pester.psd1'
     if (-not (Test-Path $path)) {
-        Invoke-Dotnet restore (Join-Path $Root 'tests/deps/MoSapi.TestDeps.csproj') -nologo -v:q
+        Invoke-Dotnet restore (Join-Path $Root 'tests/deps/MoSapi.TestDeps.csproj') -nologo '-v:q'
     }
     if (-not (Test-Path $path)) { throw "Pester 6.2.0 was not restored to $path." }
     $path
@@ -112,7 +125,7 @@ function Invoke-Test {
 
             # Pester, in a child pwsh: a loaded module DLL cannot be unloaded, and each run should start clean.
             $pesterJson = Join-Path $results 'pester.json'
-            & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-Pester.ps1') `
+            Invoke-ChildPwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-Pester.ps1') `
                 -PesterPath (Get-PesterPath) -ModulePath (Join-Path $Stage 'MoSapi.psd1') -ResultPath $pesterJson -Filter $PesterFilter
             $pesterExit = $LASTEXITCODE
             if (-not (Test-Path $pesterJson)) { $problems += "Pester wrote no results (exit code $pesterExit)." }
@@ -142,7 +155,7 @@ function Invoke-Demo {
     Invoke-Build
     $sim = Start-MoSapiSimulator -OutDirectory $Out -Configuration $Configuration
     try {
-        & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Demo.ps1') `
+        Invoke-ChildPwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Demo.ps1') `
             -ModulePath (Join-Path $Stage 'MoSapi.psd1') -BaseUri $sim.BaseUri -CertDirectory $sim.CertDirectory -Password $sim.Password
         if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
     }
@@ -153,7 +166,7 @@ function Invoke-Demo {
 
 function Invoke-Package {
     Invoke-Build
-    & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Package.ps1') -StagePath $Stage -OutDirectory $Out
+    Invoke-ChildPwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Package.ps1') -StagePath $Stage -OutDirectory $Out
     if ($LASTEXITCODE -ne 0) { throw "Packaging failed (exit code $LASTEXITCODE)." }
 }
 
@@ -161,13 +174,26 @@ function Invoke-Bench {
     Invoke-Build
     $bench = Join-Path $Root 'tools/Bench.ps1'
     if (-not (Test-Path $bench)) { throw 'The benchmark suite (tools/Bench.ps1) is not there yet.' }
+    # Latency for the fan-out and range-walk scenarios is switched on per path through the control API.
     $sim = Start-MoSapiSimulator -OutDirectory $Out -Configuration $Configuration -ExtraArguments @('--latency-ms', '0')
+    $savedCertFile = $env:SSL_CERT_FILE
     try {
-        & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -File $bench -ModulePath (Join-Path $Stage 'MoSapi.psd1') `
+        # The Invoke-RestMethod baseline validates the server like MoSapi does: on Linux and macOS .NET reads its
+        # roots from SSL_CERT_FILE, so the child gets the system roots plus the simulator's test CA.
+        $systemRoots = @('/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem') |
+            Where-Object { Test-Path $_ } | Select-Object -First 1
+        if (-not $IsWindows) {
+            $bundle = Join-Path $Out 'sim/bench-ca-bundle.crt'
+            $parts = @(if ($systemRoots) { Get-Content $systemRoots -Raw }) + (Get-Content (Join-Path $sim.CertDirectory 'ca.crt') -Raw)
+            Set-Content -Path $bundle -Value ($parts -join "`n") -NoNewline
+            $env:SSL_CERT_FILE = $bundle
+        }
+        Invoke-ChildPwsh -NoProfile -NonInteractive -File $bench -ModulePath (Join-Path $Stage 'MoSapi.psd1') `
             -Simulator $sim.PortFile -OutDirectory $Out -Configuration $Configuration
         if ($LASTEXITCODE -ne 0) { throw "The benchmark failed (exit code $LASTEXITCODE)." }
     }
     finally {
+        $env:SSL_CERT_FILE = $savedCertFile
         Stop-MoSapiSimulator $sim
     }
 }

@@ -11,7 +11,6 @@ public sealed class HostedRunspace : IDisposable
     public HostedRunspace()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
         state.ImportPSModule(typeof(GetMoSapiStateCommand).Assembly.Location);
         Runspace = RunspaceFactory.CreateRunspace(state);
         Runspace.Open();
@@ -27,7 +26,7 @@ public sealed class HostedRunspace : IDisposable
     }
 
     /// <summary>Runs a script with named variables set, returning the output; errors stay in the Streams.</summary>
-    public (Collection<PSObject> Output, PSDataCollection<ErrorRecord> Errors) Run(string script, IDictionary<string, object?>? variables = null)
+    public (Collection<PSObject> Output, List<ErrorRecord> Errors) Run(string script, IDictionary<string, object?>? variables = null)
     {
         using var ps = Create();
         foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
@@ -37,7 +36,8 @@ public sealed class HostedRunspace : IDisposable
 
         ps.AddScript(script);
         var output = ps.Invoke();
-        return (output, ps.Streams.Error);
+        // Copied: the streams are cleared when the PowerShell object is disposed.
+        return (output, ps.Streams.Error.ToList());
     }
 
     public void Dispose() => Runspace.Dispose();

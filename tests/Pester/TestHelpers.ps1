@@ -21,6 +21,7 @@ function New-SimCredential([string] $UserName = '{tld}_ry', [string] $Password =
 }
 
 function Connect-SimPassword {
+    [CmdletBinding()]
     param([string[]] $Tld, [int[]] $RegistrarId, [string] $UserName, [hashtable] $Extra = @{})
     $p = @{ BaseUri = $script:Sim.BaseUri; TrustedCaCertificate = $script:Sim.CaPath; PassThru = $true } + $Extra
     if ($Tld) { $p.Tld = $Tld; $p.Credential = New-SimCredential ($(if ($UserName) { $UserName } else { '{tld}_ry' })) }
@@ -29,6 +30,7 @@ function Connect-SimPassword {
 }
 
 function Connect-SimCertificate {
+    [CmdletBinding()]
     param([string[]] $Tld, [int[]] $RegistrarId, [string] $Name = 'client-rsp', [hashtable] $Extra = @{})
     $p = @{ BaseUri = $script:Sim.BaseUri; TrustedCaCertificate = $script:Sim.CaPath; PassThru = $true
         CertificatePath = Join-Path $script:Sim.CertDir "$Name.pfx"; CertificatePassword = $script:Sim.PfxPassword } + $Extra
@@ -52,4 +54,15 @@ function Invoke-SimControl {
 function Reset-Sim {
     Invoke-SimControl -Method DELETE -Path '/_sim/faults' | Out-Null
     Invoke-SimControl -Method POST -Path '/_sim/stats/reset' | Out-Null
+}
+
+# A fresh pwsh child process (under 'dotnet pwsh' the process is dotnet, so the child is dotnet + pwsh.dll).
+function Invoke-ChildPwsh {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        & $process (Join-Path $PSHOME 'pwsh.dll') @args
+    }
+    else {
+        & $process @args
+    }
 }

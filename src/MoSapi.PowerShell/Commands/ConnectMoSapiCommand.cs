@@ -30,12 +30,11 @@ namespace MoSapi.Commands
         private MoSapiClientOptions? _options;
         private readonly HashSet<MoSapiEntity> _seen = new HashSet<MoSapiEntity>();
 
+        // No null validation: a piped row may carry only one of Tld / RegistrarId.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         public string[]? Tld { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         public int[]? RegistrarId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = PasswordSet)]

@@ -11,19 +11,17 @@ namespace MoSapi.Commands
     public sealed class GetMoSapiConnectionCommand : PSCmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(TldCompleter))]
         public string[]? Tld { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegistrarIdCompleter))]
         public int[]? RegistrarId { get; set; }
 
         protected override void ProcessRecord()
         {
             var all = ConnectionRegistry.Current.All;
-            if (Tld == null && RegistrarId == null)
+            if ((Tld == null || Tld.Length == 0) && (RegistrarId == null || RegistrarId.Length == 0))
             {
                 WriteObject(all, enumerateCollection: true);
                 return;

@@ -14,14 +14,13 @@ namespace MoSapi.Commands
     public abstract class MoSapiDataCmdlet : MoSapiCmdlet
     {
         /// <summary>Registry TLDs to read; each needs a connection made by Connect-MoSapi.</summary>
+        // No null validation: objects piped in carry Tld or RegistrarId and the other one is null.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(TldCompleter))]
         public string[]? Tld { get; set; }
 
         /// <summary>IANA IDs of registrars to read.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegistrarIdCompleter))]
         public int[]? RegistrarId { get; set; }
 

@@ -8,11 +8,6 @@ BeforeAll {
     $script:Missing = '2026-11-21', '2026-11-08', '2026-10-25', '2026-10-24', '2026-10-06'
 
     function Get-SimStats { Invoke-SimControl -Path '/_sim/stats' }
-
-    # Pipeline binding of Tld/RegistrarId from objects that carry both (one of them null) depends on the data
-    # cmdlets' base parameters accepting null; until they do, the piping tests cannot pass.
-    $tldParameter = (Get-Command Get-MoSapiDaarReport).Parameters['Tld']
-    $script:PipeByEntityBroken = [bool] ($tldParameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateNotNullOrEmptyAttribute] })
 }
 
 AfterAll {
@@ -151,7 +146,6 @@ Describe 'Get-MoSapiDaarReport for a registry (password)' {
     }
 
     It 'list entries pipe into the report fetch with their entity' {
-        if ($PipeByEntityBroken) { Set-ItResult -Skipped -Because 'the data cmdlets refuse a null Tld/RegistrarId from the pipeline' }
         $r = Get-MoSapiDaarReport -List -Start 2026-11-20 -End 2026-11-23 | Get-MoSapiDaarReport
         $r.Tld | Should -Be @('example', 'example', 'example', 'outage', 'outage', 'outage')
         $r[0..2].UniqueAbuseDomains | Should -Be @(57, 34, 10)
@@ -197,7 +191,6 @@ Describe 'Get-MoSapiDaarReport for a registrar' {
     }
 
     It 'registrar list entries pipe into the report fetch' {
-        if ($PipeByEntityBroken) { Set-ItResult -Skipped -Because 'the data cmdlets refuse a null Tld/RegistrarId from the pipeline' }
         Connect-SimPassword -RegistrarId 9999 | Out-Null
         $r = Get-MoSapiDaarReport -List -Start 2026-11-25 -End 2026-11-26 | Get-MoSapiDaarReport
         $r.RegistrarId | Should -Be @(9999, 9999)

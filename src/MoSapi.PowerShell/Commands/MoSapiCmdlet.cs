@@ -9,7 +9,7 @@ namespace MoSapi.Commands
     /// The base of every MoSapi cmdlet: background work through <see cref="FanOut"/>, Ctrl+C through one cancellation
     /// source, and the core's exceptions turned into ErrorRecords.
     /// </summary>
-    public abstract class MoSapiCmdlet : PSCmdlet
+    public abstract class MoSapiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         private FanOut? _fanOut;
@@ -71,10 +71,14 @@ namespace MoSapi.Commands
                 && parsed != ActionPreference.SilentlyContinue && parsed != ActionPreference.Ignore;
         }
 
-        /// <summary>Disposes the cancellation source once the pipeline is done with the command.</summary>
-        ~MoSapiCmdlet()
+        /// <summary>
+        /// PowerShell disposes a command that implements IDisposable when its pipeline ends, however it ends: work
+        /// still running (after a terminating error elsewhere in the pipeline) is cancelled rather than left behind.
+        /// The source itself is not disposed, because that work may still be observing its token.
+        /// </summary>
+        public void Dispose()
         {
-            _fanOut?.Dispose();
+            _cancel.Cancel();
         }
     }
 }

@@ -36,6 +36,13 @@ namespace MoSapi.Commands
             _signal();
         }
 
+        /// <summary>Progress of long work inside one item (e.g. many requests for one entity).</summary>
+        public void Progress(ProgressRecord record)
+        {
+            _items.Enqueue(record);
+            _signal();
+        }
+
         internal bool TryTake(out object item) => _items.TryDequeue(out item!);
     }
 
@@ -167,6 +174,10 @@ namespace MoSapi.Commands
                 if (output is ErrorRecord error)
                 {
                     _cmdlet.WriteError(error);
+                }
+                else if (output is ProgressRecord progress)
+                {
+                    _cmdlet.WriteProgress(progress);
                 }
                 else if (_cmdlet.BeforeWrite(output) is { } written)
                 {

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using MoSapi.Client;
+
+namespace MoSapi.Commands
+{
+    /// <summary>The base of the SLA-monitoring cmdlets: what they share about services, dates and ordered fetching.</summary>
+    public abstract class MoSapiMonitoringCmdlet : MoSapiDataCmdlet
+    {
+        /// <summary>The services asked for, or every service the kind of entity can have.</summary>
+        internal static MoSapiService[] ServicesOf(MoSapiConnection connection, MoSapiService[]? requested) =>
+            requested != null && requested.Length > 0
+                ? requested.Distinct().ToArray()
+                : (connection.Entity.Kind == MoSapiEntityKind.Registrar ? MoSapiServiceNames.RegistrarServices : MoSapiServiceNames.RegistryServices).ToArray();
+
+        /// <summary>Dates without a kind are UTC: MoSAPI speaks UTC only, and a runbook should not depend on the host's zone.</summary>
+        internal static DateTimeOffset? Utc(DateTime? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            var d = value.Value;
+            return d.Kind == DateTimeKind.Unspecified
+                ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))
+                : new DateTimeOffset(d.ToUniversalTime());
+        }
+
+        /// <summary>Exactly one service, for the requests that address one incident.</summary>
+        internal MoSapiService OneService(MoSapiService[]? services)
+        {
+            if (services == null || services.Distinct().Count() != 1)
+            {
+                ThrowTerminating(MoSapiErrorIds.InvalidArgument, "An incident belongs to one service: give exactly one -Service (dns, dnssec, rdds, rdap or epp) with -IncidentId.");
+            }
+
+            return services![0];
+        }
+
+        /// <summary>Runs fetches a few at a time and writes the results in order, so long lists stream without flooding the server.</summary>
+        internal static async Task WriteInOrderAsync<T>(WorkSink sink, IReadOnlyList<Func<Task<T>>> fetches, int parallel = 4)
+            where T : class
+        {
+            var pending = new Queue<Task<T>>();
+            var next = 0;
+            while (next < fetches.Count || pending.Count > 0)
+            {
+                while (next < fetches.Count && pending.Count < parallel)
+                {
+                    pending.Enqueue(fetches[next++]());
+                }
+
+                sink.Write(await pending.Dequeue().ConfigureAwait(false));
+            }
+        }
+    }
+}

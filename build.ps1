@@ -125,8 +125,10 @@ function Invoke-Test {
 
             # Pester, in a child pwsh: a loaded module DLL cannot be unloaded, and each run should start clean.
             $pesterJson = Join-Path $results 'pester.json'
+            # Passed through the environment: pwsh on Unix would expand a bare '*' argument into file names.
+            $env:MOSAPI_PESTER_FILTER = $PesterFilter
             Invoke-ChildPwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-Pester.ps1') `
-                -PesterPath (Get-PesterPath) -ModulePath (Join-Path $Stage 'MoSapi.psd1') -ResultPath $pesterJson -Filter $PesterFilter
+                -PesterPath (Get-PesterPath) -ModulePath (Join-Path $Stage 'MoSapi.psd1') -ResultPath $pesterJson
             $pesterExit = $LASTEXITCODE
             if (-not (Test-Path $pesterJson)) { $problems += "Pester wrote no results (exit code $pesterExit)." }
             else {

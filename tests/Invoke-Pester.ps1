@@ -3,7 +3,7 @@ param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [string] $Filter = '*'
+    [string] $Filter = $(if ($env:MOSAPI_PESTER_FILTER) { $env:MOSAPI_PESTER_FILTER } else { '*' })
 )
 $ErrorActionPreference = 'Stop'
 $env:NO_COLOR = '1'

@@ -14,10 +14,19 @@
         'Disconnect-MoSapi'
         'Get-MoSapiConnection'
         'Get-MoSapiState'
+        'Watch-MoSapiState'
+        'Get-MoSapiAlarm'
+        'Get-MoSapiDowntime'
+        'Get-MoSapiIncident'
+        'Get-MoSapiFalsePositive'
+        'Get-MoSapiMeasurement'
+        'Get-MoSapiResultCode'
+        'Get-MoSapiDaarReport'
+        'Get-MoSapiMtrReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Get-MoSapiMetricaReport')
     PrivateData          = @{
         PSData = @{
             Tags         = @('ICANN', 'MoSAPI', 'SLA', 'monitoring', 'DNS', 'RDAP', 'registry', 'registrar', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')

@@ -54,6 +54,21 @@ namespace MoSapi.Commands
         internal void ThrowTerminating(MoSapiException ex, object? target = null) =>
             ThrowTerminatingError(ErrorRecords.From(ex, target));
 
+        /// <summary>
+        /// -Debug on its own turns a compiled cmdlet's verbose preference into Inquire, so every WriteVerbose would
+        /// ask "Continue with this operation?" — and fail in a non-interactive runbook. Verbose lines are written only
+        /// when -Verbose or $VerbosePreference asks for them, the same rule the background work follows.
+        /// </summary>
+        internal new void WriteVerbose(string text)
+        {
+            // With -Debug but no -Verbose, even a $VerbosePreference of Continue would prompt; -Verbose -Debug shows both.
+            if (IsEnabled("Verbose", "VerbosePreference")
+                && (MyInvocation.BoundParameters.ContainsKey("Verbose") || !IsEnabled("Debug", "DebugPreference") || !MyInvocation.BoundParameters.ContainsKey("Debug")))
+            {
+                base.WriteVerbose(text);
+            }
+        }
+
         private bool IsEnabled(string parameter, string preferenceVariable)
         {
             if (MyInvocation.BoundParameters.TryGetValue(parameter, out var value))

@@ -28,8 +28,7 @@ namespace MoSapi.Client
             var id = MeasurementParser.StripJson(measurementId);
             try
             {
-                var (doc, _) = await GetJsonAsync(connection, MoSapiRoutes.IncidentMeasurement(service.ToUrlSegment(), incidentId, id), null, "measurement document", context).ConfigureAwait(false);
-                return MeasurementParser.ParseMeasurement(doc, connection.Entity, service, id, incidentId);
+                return await GetMeasurementDocumentAsync(connection, MoSapiRoutes.IncidentMeasurement(service.ToUrlSegment(), incidentId, id), service, id, incidentId, context).ConfigureAwait(false);
             }
             catch (MoSapiException ex) when (ex.ErrorId == MoSapiErrorIds.NotFound)
             {
@@ -118,12 +117,27 @@ namespace MoSapi.Client
             try
             {
                 var route = MoSapiRoutes.RecentMeasurement(service.ToUrlSegment(), day.Year, day.Month, day.Day, id);
-                var (doc, _) = await GetJsonAsync(connection, route, null, "measurement document", context).ConfigureAwait(false);
-                return MeasurementParser.ParseMeasurement(doc, connection.Entity, service, id, null);
+                return await GetMeasurementDocumentAsync(connection, route, service, id, null, context).ConfigureAwait(false);
             }
             catch (MoSapiException ex) when (ex.ErrorId == MoSapiErrorIds.NotFound)
             {
                 throw NotFound(connection, ex, $"MoSAPI has no recent {service.ToUrlSegment()} measurement '{id}' for {connection.Entity}. Recent measurements are kept for about two months; list them with Get-MoSapiMeasurement -Service {service} -Date {day:yyyy-MM-dd}.");
+            }
+        }
+
+        /// <summary>A measurement document read from the response body as it streams through the parser (no JToken tree).</summary>
+        private static async Task<MoSapiMeasurement> GetMeasurementDocumentAsync(MoSapiConnection connection, string route, MoSapiService service, string id, string? incidentId, MoSapiCallContext context)
+        {
+            var response = await GetAsync(connection, route, null, context).ConfigureAwait(false);
+            try
+            {
+                return MeasurementParser.ParseMeasurement(response.Body, 0, response.BodyLength, connection.Entity, service, id, incidentId);
+            }
+            catch (MoSapiException ex)
+            {
+                ex.Entity ??= connection.Entity;
+                ex.RequestPath ??= route;
+                throw;
             }
         }
 

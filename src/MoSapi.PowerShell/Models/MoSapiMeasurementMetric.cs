@@ -22,6 +22,12 @@ namespace MoSapi
         /// <summary>v2 DNS/DNSSEC only, hex as sent.</summary>
         public string? Nsid { get; internal set; }
 
+        /// <summary>
+        /// The meaning of ResultCode, looked up once per metric when the document is read (it depends on the service and
+        /// interface, which the document may name after the metric); the flat rows show it as ResultDescription.
+        /// </summary>
+        internal string? Description { get; set; }
+
         public override string ToString() => $"{TargetIp} {Result}";
     }
 }

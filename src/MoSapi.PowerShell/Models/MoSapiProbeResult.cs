@@ -3,47 +3,66 @@ using System;
 namespace MoSapi
 {
     /// <summary>A flat row of a measurement: one probe × target × IP, ready for Where-Object and Export-Csv.</summary>
+    /// <remarks>
+    /// A large document has tens of thousands of rows, so a row holds references into the nested tree it was cut from
+    /// rather than copies of every value: the rows then cost little more than the list that holds them.
+    /// </remarks>
     public sealed class MoSapiProbeResult
     {
-        public string? Tld { get; internal set; }
+        private readonly MoSapiMeasurement _measurement;
+        private readonly MoSapiMeasurementInterface _interface;
+        private readonly MoSapiMeasurementProbe _probe;
+        private readonly MoSapiMeasurementTarget? _target;
+        private readonly MoSapiMeasurementMetric? _metric;
 
-        public int? RegistrarId { get; internal set; }
+        internal MoSapiProbeResult(MoSapiMeasurement measurement, MoSapiMeasurementInterface @interface, MoSapiMeasurementProbe probe, MoSapiMeasurementTarget? target, MoSapiMeasurementMetric? metric)
+        {
+            _measurement = measurement;
+            _interface = @interface;
+            _probe = probe;
+            _target = target;
+            _metric = metric;
+        }
 
-        public MoSapiService Service { get; internal set; }
+        public string? Tld => _measurement.Tld;
 
-        public string MeasurementId { get; internal set; } = string.Empty;
+        public int? RegistrarId => _measurement.RegistrarId;
 
-        public DateTimeOffset CycleTime { get; internal set; }
+        public MoSapiService Service => _measurement.Service;
 
-        public string Interface { get; internal set; } = string.Empty;
+        public string MeasurementId => _measurement.MeasurementId;
 
-        public string Probe { get; internal set; } = string.Empty;
+        public DateTimeOffset CycleTime => _measurement.CycleTime;
 
-        public string ProbeStatus { get; internal set; } = string.Empty;
+        public string Interface => _interface.Interface;
 
-        public string? Transport { get; internal set; }
+        public string Probe => _probe.Probe;
 
-        public string? TestedName { get; internal set; }
+        public string ProbeStatus => _probe.Status;
+
+        public string? Transport => _probe.Transport;
+
+        public string? TestedName => _probe.TestedName;
 
         /// <summary>Null for probes without test data (Offline, No result).</summary>
-        public string? Target { get; internal set; }
+        public string? Target => _target?.Target;
 
-        public string? TargetStatus { get; internal set; }
+        public string? TargetStatus => _target?.Status;
 
-        public string? TargetIp { get; internal set; }
+        public string? TargetIp => _metric?.TargetIp;
 
-        public DateTimeOffset? TestTime { get; internal set; }
+        public DateTimeOffset? TestTime => _metric?.TestTime;
 
-        public int? Rtt { get; internal set; }
+        public int? Rtt => _metric?.Rtt;
 
-        public string? Result { get; internal set; }
+        public string? Result => _metric?.Result;
 
-        public int? ResultCode { get; internal set; }
+        public int? ResultCode => _metric?.ResultCode;
 
         /// <summary>The meaning of ResultCode for this service and interface; null for "ok" and unknown codes.</summary>
-        public string? ResultDescription { get; internal set; }
+        public string? ResultDescription => _metric?.Description;
 
-        public string? Nsid { get; internal set; }
+        public string? Nsid => _metric?.Nsid;
 
         public override string ToString() => $"{Probe} {Target} {TargetIp} {Result}";
     }

@@ -91,6 +91,9 @@ namespace MoSapi.Client.Json
             double d;
             switch (t.Type)
             {
+                case JTokenType.Integer when ((JValue)t).Value is System.Numerics.BigInteger:
+                    // Beyond 64 bits: no MoSAPI number is that large, and BigInteger is not IConvertible.
+                    throw Invalid(what, $"'{name}' is out of range");
                 case JTokenType.Integer:
                 case JTokenType.Float:
                     d = Convert.ToDouble(((JValue)t).Value, CultureInfo.InvariantCulture);

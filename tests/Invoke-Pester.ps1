@@ -19,6 +19,8 @@ $config.Should.ErrorAction = 'Continue'
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputPath = [IO.Path]::ChangeExtension($ResultPath, '.xml')
 
+# The tests see PowerShell's default: a non-terminating error stays non-terminating, as it would in a user's session.
+$ErrorActionPreference = 'Continue'
 $run = Invoke-Pester -Configuration $config
 if ($null -eq $run) {
     Write-Host 'Pester returned no result object.'

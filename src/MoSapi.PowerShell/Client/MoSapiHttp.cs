@@ -403,30 +403,74 @@ namespace MoSapi.Client
             return ex;
         }
 
+        private const int BodyChunk = 64 * 1024;
+
+        /// <summary>
+        /// Reads a body into one array of exactly its size. A growing buffer would leave discarded copies on the large
+        /// object heap for every big document (decompressed bodies have no Content-Length), so an unknown length is read
+        /// in chunks small enough to die young and copied once.
+        /// </summary>
         private static async Task<(byte[] Body, int Length)> ReadBodyAsync(HttpContent content, CancellationToken token)
         {
             var expected = content.Headers.ContentLength;
             using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
             {
-                var buffer = new byte[expected is long n && n > 0 && n < 64 * 1024 * 1024 ? (int)n : 16 * 1024];
-                var length = 0;
-                while (true)
+                if (expected is long n && n >= 0 && n <= 256 * 1024 * 1024)
                 {
-                    if (length == buffer.Length)
+                    var exact = new byte[n];
+                    var filled = 0;
+                    while (filled < exact.Length)
                     {
-                        Array.Resize(ref buffer, buffer.Length * 2);
+                        var read = await stream.ReadAsync(exact, filled, exact.Length - filled, token).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            throw new IOException($"The response ended after {filled} of {n} bytes.");
+                        }
+
+                        filled += read;
                     }
 
-                    var read = await stream.ReadAsync(buffer, length, buffer.Length - length, token).ConfigureAwait(false);
-                    if (read == 0)
+                    return (exact, filled);
+                }
+
+                var chunks = new List<byte[]>();
+                var total = 0;
+                var last = 0;
+                while (true)
+                {
+                    var chunk = new byte[BodyChunk];
+                    var used = 0;
+                    int read;
+                    while (used < chunk.Length && (read = await stream.ReadAsync(chunk, used, chunk.Length - used, token).ConfigureAwait(false)) > 0)
+                    {
+                        used += read;
+                    }
+
+                    if (used > 0)
+                    {
+                        chunks.Add(chunk);
+                        total += used;
+                        last = used;
+                    }
+
+                    if (used < chunk.Length)
                     {
                         break;
                     }
-
-                    length += read;
                 }
 
-                return (buffer, length);
+                if (chunks.Count == 1)
+                {
+                    return (chunks[0], total);
+                }
+
+                var body = new byte[total];
+                for (var i = 0; i < chunks.Count; i++)
+                {
+                    Buffer.BlockCopy(chunks[i], 0, body, i * BodyChunk, i == chunks.Count - 1 ? last : BodyChunk);
+                }
+
+                return (body, total);
             }
         }
 

@@ -41,15 +41,19 @@ namespace MoSapi.Commands
             return services![0];
         }
 
-        /// <summary>Runs fetches a few at a time and writes the results in order, so long lists stream without flooding the server.</summary>
-        internal static async Task WriteInOrderAsync<T>(WorkSink sink, IReadOnlyList<Func<Task<T>>> fetches, int parallel = 4)
+        /// <summary>
+        /// Writes fetched objects in order while later fetches keep going. The connection's in-flight bound (4 per
+        /// certificate or account) limits the requests on the wire; the window only bounds how many finished
+        /// documents may wait behind a slow one, so one slow answer does not leave the pipe half empty.
+        /// </summary>
+        internal static async Task WriteInOrderAsync<T>(WorkSink sink, IReadOnlyList<Func<Task<T>>> fetches, int window = 16)
             where T : class
         {
             var pending = new Queue<Task<T>>();
             var next = 0;
             while (next < fetches.Count || pending.Count > 0)
             {
-                while (next < fetches.Count && pending.Count < parallel)
+                while (next < fetches.Count && pending.Count < window)
                 {
                     pending.Enqueue(fetches[next++]());
                 }

@@ -158,7 +158,7 @@ function Invoke-Demo {
     $sim = Start-MoSapiSimulator -OutDirectory $Out -Configuration $Configuration
     try {
         Invoke-ChildPwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Demo.ps1') `
-            -ModulePath (Join-Path $Stage 'MoSapi.psd1') -BaseUri $sim.BaseUri -CertDirectory $sim.CertDirectory -Password $sim.Password
+            -ModulePath (Join-Path $Stage 'MoSapi.psd1') -BaseUri $sim.BaseUri -CertDirectory $sim.CertDirectory
         if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
     }
     finally {

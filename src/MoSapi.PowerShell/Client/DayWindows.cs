@@ -17,8 +17,7 @@ namespace MoSapi.Client
         /// </summary>
         public static DateTime ToUtcDay(DateTime value)
         {
-            var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
-            return DateTime.SpecifyKind(utc.Date, DateTimeKind.Utc);
+            return DateTime.SpecifyKind(UtcTime.From(value).Date, DateTimeKind.Utc);
         }
 
         public static DateTime TodayUtc => DateTime.SpecifyKind(DateTime.UtcNow.Date, DateTimeKind.Utc);

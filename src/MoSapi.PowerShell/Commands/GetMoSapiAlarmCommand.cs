@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using MoSapi.Client;
@@ -19,17 +18,7 @@ namespace MoSapi.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         public MoSapiService[]? Service { get; set; }
 
-        internal override Func<WorkSink, MoSapiCallContext, Task>? CreateWork(MoSapiConnection connection)
-        {
-            var services = ServicesOf(connection, Service);
-            return async (sink, context) =>
-            {
-                var alarms = await Task.WhenAll(services.Select(s => MoSapiClient.GetAlarmAsync(connection, s, context))).ConfigureAwait(false);
-                foreach (var alarm in alarms)
-                {
-                    sink.Write(alarm);
-                }
-            };
-        }
+        internal override Func<WorkSink, MoSapiCallContext, Task>? CreateWork(MoSapiConnection connection) =>
+            PerService(ServicesOf(connection, Service), (service, context) => MoSapiClient.GetAlarmAsync(connection, service, context));
     }
 }

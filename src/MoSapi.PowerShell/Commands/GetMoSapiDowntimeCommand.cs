@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using MoSapi.Client;
@@ -19,17 +18,7 @@ namespace MoSapi.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         public MoSapiService[]? Service { get; set; }
 
-        internal override Func<WorkSink, MoSapiCallContext, Task>? CreateWork(MoSapiConnection connection)
-        {
-            var services = ServicesOf(connection, Service);
-            return async (sink, context) =>
-            {
-                var results = await Task.WhenAll(services.Select(s => MoSapiClient.GetDowntimeAsync(connection, s, context))).ConfigureAwait(false);
-                foreach (var result in results)
-                {
-                    sink.Write(result);
-                }
-            };
-        }
+        internal override Func<WorkSink, MoSapiCallContext, Task>? CreateWork(MoSapiConnection connection) =>
+            PerService(ServicesOf(connection, Service), (service, context) => MoSapiClient.GetDowntimeAsync(connection, service, context));
     }
 }

@@ -16,19 +16,9 @@ namespace MoSapi.Commands
                 ? requested.Distinct().ToArray()
                 : (connection.Entity.Kind == MoSapiEntityKind.Registrar ? MoSapiServiceNames.RegistrarServices : MoSapiServiceNames.RegistryServices).ToArray();
 
-        /// <summary>Dates without a kind are UTC: MoSAPI speaks UTC only, and a runbook should not depend on the host's zone.</summary>
-        internal static DateTimeOffset? Utc(DateTime? value)
-        {
-            if (value == null)
-            {
-                return null;
-            }
-
-            var d = value.Value;
-            return d.Kind == DateTimeKind.Unspecified
-                ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))
-                : new DateTimeOffset(d.ToUniversalTime());
-        }
+        /// <summary>A typed time as UTC (see <see cref="UtcTime"/>).</summary>
+        internal static DateTimeOffset? Utc(DateTime? value) =>
+            value == null ? (DateTimeOffset?)null : new DateTimeOffset(UtcTime.From(value.Value));
 
         /// <summary>Exactly one service, for the requests that address one incident.</summary>
         internal MoSapiService OneService(MoSapiService[]? services)
@@ -40,6 +30,17 @@ namespace MoSapi.Commands
 
             return services![0];
         }
+
+        /// <summary>One document per service, read together and written in service order.</summary>
+        internal static Func<WorkSink, MoSapiCallContext, Task> PerService<T>(MoSapiService[] services, Func<MoSapiService, MoSapiCallContext, Task<T>> fetch)
+            where T : class =>
+            async (sink, context) =>
+            {
+                foreach (var result in await Task.WhenAll(services.Select(s => fetch(s, context))).ConfigureAwait(false))
+                {
+                    sink.Write(result);
+                }
+            };
 
         /// <summary>
         /// Writes fetched objects in order while later fetches keep going. The connection's in-flight bound (4 per

@@ -25,14 +25,7 @@ public sealed class HostedCmdletTests : IDisposable
         _sim.Reset();
     }
 
-    private Dictionary<string, object?> Vars() => new()
-    {
-        ["base"] = _sim.BaseUri,
-        ["ca"] = _sim.CaPath,
-        ["pw"] = _sim.Password,
-        ["pfx"] = Path.Combine(_sim.CertDir, "client-rsp.pfx"),
-        ["pfxpw"] = _sim.PfxPassword,
-    };
+    private Dictionary<string, object?> Vars() => _sim.ScriptVariables();
 
     private const string ConnectPassword =
         "$cred = [pscredential]::new('{tld}_ry', (ConvertTo-SecureString $pw -AsPlainText -Force)); " +

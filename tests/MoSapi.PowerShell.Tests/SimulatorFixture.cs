@@ -78,6 +78,16 @@ public sealed class SimulatorFixture : IDisposable
 
     public HttpClient Control { get; }
 
+    /// <summary>The variables hosted scripts use to connect: $base, $ca, $pw, $pfx (the RSP's PFX) and $pfxpw.</summary>
+    public Dictionary<string, object?> ScriptVariables() => new()
+    {
+        ["base"] = BaseUri,
+        ["ca"] = CaPath,
+        ["pw"] = Password,
+        ["pfx"] = Path.Combine(CertDir, "client-rsp.pfx"),
+        ["pfxpw"] = PfxPassword,
+    };
+
     public void AddFault(object fault) => Control.PostAsJsonAsync("_sim/faults", fault).GetAwaiter().GetResult().EnsureSuccessStatusCode();
 
     public void Reset()

@@ -29,13 +29,7 @@ public sealed class WatchCmdletTests : IDisposable
     {
         _host.Run(
             "Connect-MoSapi -Tld outage -CertificatePath $pfx -CertificatePassword (ConvertTo-SecureString $pfxpw -AsPlainText -Force) -BaseUri $base -TrustedCaCertificate $ca",
-            new Dictionary<string, object?>
-            {
-                ["base"] = _sim.BaseUri,
-                ["ca"] = _sim.CaPath,
-                ["pfx"] = Path.Combine(_sim.CertDir, "client-rsp.pfx"),
-                ["pfxpw"] = _sim.PfxPassword,
-            });
+            _sim.ScriptVariables());
 
         using var ps = _host.Create();
         ps.AddCommand("Watch-MoSapiState").AddParameter("IncludeInitial");

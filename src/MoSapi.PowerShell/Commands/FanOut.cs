@@ -52,10 +52,12 @@ namespace MoSapi.Commands
     /// results stream while the rest still run. Stopping the pipeline cancels everything within one request's
     /// cancellation, not after it.
     /// </summary>
-    internal sealed class FanOut : IDisposable
+    internal sealed class FanOut
     {
         private readonly MoSapiCmdlet _cmdlet;
         private readonly CmdletLog _log;
+        // Neither semaphore is disposed: work may still release them after a stopped pipeline, and without a wait
+        // handle requested they hold nothing that needs freeing.
         private readonly SemaphoreSlim _throttle;
         private readonly CancellationTokenSource _cancel;
         private readonly SemaphoreSlim _changed = new SemaphoreSlim(0, int.MaxValue);
@@ -231,12 +233,6 @@ namespace MoSapi.Commands
         }
 
         private const int ProgressId = 0x4D6F;
-
-        public void Dispose()
-        {
-            _throttle.Dispose();
-            _changed.Dispose();
-        }
 
         private sealed class Item
         {
